@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"syscall"
 	"testing"
@@ -90,4 +91,19 @@ func runHelper(t *testing.T, name string, env ...string) (string, error) {
 		t.Skipf("cannot run the test binary again here (as under qemu-user): %v", err)
 	}
 	return string(out), err
+}
+
+// ignoreSIGCHLD makes the system reap the children for the rest of the
+// test, and restores SIGCHLD after it (signal.Reset alone would not).
+func ignoreSIGCHLD(t *testing.T) {
+	t.Helper()
+	signal.Ignore(syscall.SIGCHLD)
+	t.Cleanup(func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGCHLD)
+		signal.Reset(syscall.SIGCHLD)
+		if signal.Ignored(syscall.SIGCHLD) {
+			t.Errorf("SIGCHLD is still ignored")
+		}
+	})
 }
