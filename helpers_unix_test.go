@@ -75,9 +75,6 @@ func eventually(t *testing.T, what string, fn func() bool) {
 	}
 }
 
-// helperEnv names the helper a re-run test binary should run.
-const helperEnv = "PROC_TEST_HELPER"
-
 // runHelper runs the test binary again as the helper name, and returns its
 // output and exit error. It skips the test where the binary cannot be run
 // again (under qemu-user without binfmt).

@@ -11,8 +11,11 @@ import (
 // can have no children, or take signals, without touching the tests.
 var helpers = map[string]func() int{}
 
+// helperEnv names the helper that a re-run test binary runs.
+const helperEnv = "PROC_TEST_HELPER"
+
 func TestMain(m *testing.M) {
-	if name := os.Getenv("PROC_TEST_HELPER"); name != "" {
+	if name := os.Getenv(helperEnv); name != "" {
 		h, ok := helpers[name]
 		if !ok {
 			fmt.Fprintf(os.Stderr, "no helper %q\n", name)

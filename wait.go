@@ -109,8 +109,10 @@ func Wait() (pid int, status WaitStatus, err error) {
 // On Windows pid is a process ID (not a handle, as in Python): WaitPid
 // opens the process, waits for it to end (or, with WNOHANG, returns 0 while
 // it runs) and returns its exit code shifted left by eight bits. Any
-// process that the caller may open can be waited for, child or not, and as
-// often as it likes; pid must be positive and options 0 or WNOHANG.
+// process that the caller may open can be waited for, child or not, while
+// some handle to it keeps it known (os/exec holds one until its Wait);
+// pid must be positive and options 0 or WNOHANG. pid -1 returns an error
+// matching [errors.ErrUnsupported].
 func WaitPid(pid, options int) (int, WaitStatus, error) {
 	pid, status, _, err := wait4(pid, options, false)
 	return pid, status, err
