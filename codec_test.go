@@ -152,12 +152,12 @@ func TestWindowsEncoding(t *testing.T) {
 	for _, code := range []uint32{0, 1, 3, 255, 256, 259, 0xC0000005, 0xC000013A, 0xFFFFFFFF} {
 		w := WaitStatus(uint64(code) << 8)
 		got := decodeWith(codecWindows, w)
-		if !got.Exited || got.ExitStatus != int(code) || got.Signaled || got.Stopped || got.Continued || got.CoreDump {
+		if !got.Exited || uint32(got.ExitStatus) != code || got.Signaled || got.Stopped || got.Continued || got.CoreDump {
 			t.Errorf("code %#x: decoded %+v", code, got)
 		}
 		c, err := codecWindows.exitCode(w)
 		wantCode, wantMsg := refExitCodeWindows(int64(w))
-		if err != nil || wantMsg != "" || int64(c) != wantCode || c != int(code) {
+		if err != nil || wantMsg != "" || int64(uint32(c)) != wantCode || uint32(c) != code {
 			t.Errorf("code %#x: exitCode = %d, %v; want %d", code, c, err, code)
 		}
 	}

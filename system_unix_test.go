@@ -135,8 +135,8 @@ func TestSystemAuditHooks(t *testing.T) {
 
 func TestSystemConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
-	errs := make(chan error, 32)
-	for i := range 32 {
+	errs := make(chan error, 64)
+	for i := range 64 {
 		wg.Go(func() {
 			st, err := System(fmt.Sprintf("sleep 0.0%d; exit %d", i%10, i))
 			if err != nil || !st.Exited() || st.ExitStatus() != i {

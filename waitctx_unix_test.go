@@ -181,6 +181,7 @@ type resources struct{ fds, goroutines, zombies int }
 
 func countResources(t *testing.T) resources {
 	t.Helper()
+	warmUp(t)
 	var r resources
 	entries, err := os.ReadDir("/dev/fd")
 	if err != nil {
@@ -190,6 +191,19 @@ func countResources(t *testing.T) resources {
 	r.goroutines = runtime.NumGoroutine()
 	r.zombies = zombieChildren()
 	return r
+}
+
+// warmUp starts what stays for the life of the program once used: the
+// signal watcher of os/signal, the runtime's poller, the test's /dev/null.
+func warmUp(t *testing.T) {
+	t.Helper()
+	if _, err := System("true"); err != nil {
+		t.Fatal(err)
+	}
+	pid := spawn(t, "exit 0", nil)
+	if _, _, err := WaitPidContext(context.Background(), pid, 0); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // zombieChildren counts this process's children that ended unreaped.

@@ -99,6 +99,10 @@ func invalidStatus(what string, n int64) error {
 // WaitStatusToExitCode(st) gives the same answer for the same exit on every
 // system.
 //
+// On 32-bit Windows an int cannot hold codes of 1<<31 and above (NTSTATUS
+// values such as 0xC0000005): they come back negative, and uint32(code)
+// recovers them.
+//
 // Every error matches [ErrInvalidStatus].
 func WaitStatusToExitCode(status WaitStatus) (int, error) {
 	return host.exitCode(status)
