@@ -16,20 +16,22 @@
 // meaning or no implementation it returns an error for which
 // errors.Is(err, errors.ErrUnsupported) is true.
 //
-//	                  Linux   macOS   FreeBSD,    OpenBSD  Windows  other
-//	                                  DragonFly,
-//	                                  NetBSD
-//	System            yes     yes     yes         yes      yes      no
-//	Times             yes     yes     yes         yes      yes      no
-//	Wait, Wait3       yes     yes     yes         yes      no       no
-//	WaitPid, Wait4    yes     yes     yes         yes      yes      no
-//	WaitID            yes     no      yes(64-bit) no       no       no
-//	WaitPidContext    pidfd   kqueue  kqueue      kqueue   wait     no
-//	WaitStatus        yes     yes     yes         yes      yes      yes
+//	                 Linux   macOS   FreeBSD    OpenBSD  Windows   others
+//	                                 DragonFly
+//	                                 NetBSD
+//	System           yes     yes     yes        yes      yes       -
+//	SystemContext    yes     yes     yes        yes      yes       -
+//	Times            yes     yes     yes        yes      yes       -
+//	Wait, Wait3      yes     yes     yes        yes      -         -
+//	WaitPid, Wait4   yes     yes     yes        yes      by PID    -
+//	WaitID           yes     -       64-bit     -        -         -
+//	WaitPidContext   pidfd   kqueue  kqueue     kqueue   wait      -
+//	WaitStatus       yes     yes     yes        yes      yes       yes
 //
-// Solaris, illumos and AIX have System, Times, Wait, Wait3, WaitPid and
-// Wait4; "other" is js/wasm, wasip1 and plan9, where only the status
-// decoding works.
+// "others" are js/wasm, wasip1, plan9, Solaris, illumos and AIX, where
+// only the status decoding works; "-" is an error matching
+// errors.ErrUnsupported. Android and iOS are Linux and macOS. On Plan 9,
+// which has notes rather than signals, Signal and StopSignal return an int.
 //
 // # Status words
 //

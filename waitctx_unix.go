@@ -71,19 +71,24 @@ func waitOnSIGCHLD(ctx context.Context, pid, options int) (int, WaitStatus, erro
 		if err != nil || wp != 0 {
 			return wp, status, err
 		}
-		var poll <-chan time.Time
+		var (
+			poll  <-chan time.Time
+			timer *time.Timer
+		)
 		if changed == nil {
 			// SIGCHLD is ignored: the system reaps and sends nothing to
 			// wait for. Look again, less and less often.
-			t := time.NewTimer(delay)
-			defer t.Stop()
-			poll = t.C
+			timer = time.NewTimer(delay)
+			poll = timer.C
 			delay = min(2*delay, 100*time.Millisecond)
 		}
 		select {
 		case <-changed:
 		case <-poll:
 		case <-ctx.Done():
+			if timer != nil {
+				timer.Stop()
+			}
 			return 0, 0, ctx.Err()
 		}
 	}
