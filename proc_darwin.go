@@ -18,8 +18,3 @@ const (
 
 	clockMonotonic = unix.CLOCK_MONOTONIC
 )
-
-// waitID: macOS has waitid only in libc, which needs cgo.
-func waitID(IDType, int, int) (*WaitIDResult, error) {
-	return nil, errUnsupported("waitid")
-}

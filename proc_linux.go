@@ -9,22 +9,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// The values of Linux and glibc.
-const (
-	wNOHANG    = 0x1
-	wUNTRACED  = 0x2
-	wSTOPPED   = 0x2
-	wEXITED    = 0x4
-	wCONTINUED = 0x8
-	wNOWAIT    = 0x1000000
-
-	pALL   = 0
-	pPID   = 1
-	pPGID  = 2
-	pPIDFD = 3
-
-	clockMonotonic = unix.CLOCK_MONOTONIC
-)
+const clockMonotonic = unix.CLOCK_MONOTONIC
 
 func waitID(idtype IDType, id, options int) (*WaitIDResult, error) {
 	var info unix.Siginfo // zeroed: si_pid stays 0 when WNOHANG finds nothing

@@ -13,22 +13,6 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// Windows has none of these options or idtypes but WNOHANG; they take
-// Linux's values, and the calls reject all but WNOHANG with EINVAL.
-const (
-	wNOHANG    = 0x1
-	wUNTRACED  = 0x2
-	wSTOPPED   = 0x2
-	wEXITED    = 0x4
-	wCONTINUED = 0x8
-	wNOWAIT    = 0x1000000
-
-	pALL   = 0
-	pPID   = 1
-	pPGID  = 2
-	pPIDFD = 3
-)
-
 var (
 	kernel32                        = windows.NewLazySystemDLL("kernel32.dll")
 	ntdll                           = windows.NewLazySystemDLL("ntdll.dll")
