@@ -49,13 +49,3 @@
 // so errors.Is(err, syscall.ECHILD) and errors.Is(err, syscall.EINVAL) work.
 // Calls interrupted by a signal are retried (PEP 475).
 package proc
-
-import (
-	"errors"
-	"os"
-)
-
-// errUnsupported returns the error of a call that the system lacks.
-func errUnsupported(call string) error {
-	return &os.SyscallError{Syscall: call, Err: errors.ErrUnsupported}
-}

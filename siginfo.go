@@ -2,7 +2,6 @@ package proc
 
 import (
 	"encoding/binary"
-	"runtime"
 )
 
 // A siginfoLayout gives the byte offsets, in a siginfo_t that waitid(2) or
@@ -54,9 +53,6 @@ func is64bit(goarch string) bool {
 	}
 	return true
 }
-
-// hostSiginfo is the layout of the system the program runs on.
-var hostSiginfo = siginfoFor(runtime.GOOS, runtime.GOARCH)
 
 // decode reads the fields out of a siginfo_t in byte order bo. A buffer too
 // short for the layout decodes as zero.
