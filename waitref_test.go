@@ -298,8 +298,9 @@ func refExitCodeWindows(status int64) (code int64, errMsg string) {
 		return 0, refNegativeStatusMessage
 	}
 	exitcode := uint64(status) >> 8
-	// exitcode > UINT_MAX, written as a shift: qemu-s390x 7.2 evaluates
-	// the unsigned compare with a 32-bit immediate wrongly.
+	// exitcode > UINT_MAX, written as a shift: Go 1.26's s390x compiler
+	// folds "x>>8 > 0xffffffff" to false (its CMPUconst-of-SRDconst rule
+	// sign-extends the constant).
 	if exitcode>>32 != 0 {
 		return 0, fmt.Sprintf("invalid exit code: %d", exitcode)
 	}

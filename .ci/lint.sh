@@ -11,8 +11,8 @@
 #   - actionlint on .github/workflows/ci.yml.
 #
 # staticcheck and actionlint are installed with `go install` into
-# $(go env GOPATH)/bin when they are not there already, at the versions
-# pinned below. Every check runs even if an earlier one fails; the script
+# $(go env GOPATH)/bin, at the versions pinned below, when they are missing
+# there or report another version. Every check runs even if an earlier one fails; the script
 # exits non-zero if any of them failed.
 set -uo pipefail
 
@@ -24,22 +24,33 @@ die() { log "error: $*"; exit 1; }
 
 ci_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$ci_dir/.." && pwd)
-cd "$repo_root"
+cd "$repo_root" || die "cannot cd to $repo_root"
 
 command -v go >/dev/null 2>&1 || die "go is not on PATH"
 
 gobin=$(go env GOPATH)/bin
 
 # tool NAME PACKAGE VERSION: the path of NAME in $gobin, installing
-# PACKAGE@VERSION there first if it is missing.
+# PACKAGE@VERSION there first if it is missing or reports another version.
 tool() {
     local name=$1 pkg=$2 version=$3
     local bin=$gobin/$name
-    if [ ! -x "$bin" ]; then
+    if [ ! -x "$bin" ] || ! has_version "$bin" "$version"; then
         log "installing $pkg@$version"
         GOBIN=$gobin go install "$pkg@$version" >&2 || return 1
     fi
     printf '%s\n' "$bin"
+}
+
+# has_version BIN VERSION: whether BIN -version mentions VERSION.
+# staticcheck prints "staticcheck 2026.2.2 (0.8.2)", actionlint "v1.7.12".
+has_version() {
+    local out
+    out=$("$1" -version 2>/dev/null) || return 1
+    case $out in
+    *"$2"* | *"(${2#v})"*) return 0 ;;
+    esac
+    return 1
 }
 
 staticcheck=$(tool staticcheck honnef.co/go/tools/cmd/staticcheck "$staticcheck_version") \

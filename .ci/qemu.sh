@@ -20,6 +20,12 @@
 # summary and exits non-zero if any of them failed.
 set -euo pipefail
 
+# qemu-user allocates with GLib's slice allocator, which is not fork-safe
+# (before GLib 2.76): a child forked while another thread holds its lock
+# hangs before it can exec, and so does the test that started it. Plain
+# malloc is fork-safe. Newer GLib ignores the variable.
+export G_SLICE=always-malloc
+
 log() { printf 'qemu.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
