@@ -2,37 +2,68 @@
 
 package proc
 
-import (
-	"context"
+import "golang.org/x/sys/unix"
 
-	"golang.org/x/sys/unix"
-)
-
-// waitExit waits for the child pid to end with a kqueue watching it for
-// NOTE_EXIT, read through the runtime's poller, so that no thread is held.
-// ok is false when the kqueue cannot watch the child (it has already ended,
-// or does not exist): the caller then asks wait4, which tells which.
-func waitExit(ctx context.Context, pid int) (wp int, status WaitStatus, err error, ok bool) {
+// newExitSet returns a kqueue for the watcher of ending children.
+func newExitSet() (int, error) {
 	kq, err := unix.Kqueue()
-	if err != nil {
-		return 0, 0, nil, false
+	if err == nil {
+		unix.CloseOnExec(kq)
 	}
-	unix.CloseOnExec(kq)
-	if err := unix.SetNonblock(kq, true); err != nil {
-		unix.Close(kq)
-		return 0, 0, nil, false
-	}
+	return kq, err
+}
+
+// watchExit asks the kqueue to report, once, when pid ends. Its key is the
+// pid: waits for the same pid share one registration.
+func watchExit(set, pid int) (key int, err error) {
 	var ev [1]unix.Kevent_t
 	unix.SetKevent(&ev[0], pid, unix.EVFILT_PROC, unix.EV_ADD|unix.EV_ONESHOT)
 	ev[0].Fflags = unix.NOTE_EXIT
 	err = ignoringEINTR(func() error {
-		_, err := unix.Kevent(kq, ev[:], nil, nil)
+		_, err := unix.Kevent(set, ev[:], nil, nil)
 		return err
 	})
 	if err != nil {
-		unix.Close(kq)
-		return 0, 0, nil, false
+		return -1, err // ESRCH: ended already (a zombie, on some systems), or no such process
 	}
-	wp, status, err = waitReadable(ctx, pid, kq, "kqueue")
-	return wp, status, err, true
+	return pid, nil
+}
+
+// unwatchExit takes pid out of the kqueue; a registration that has fired
+// is gone already.
+func unwatchExit(set, key int) {
+	var ev [1]unix.Kevent_t
+	unix.SetKevent(&ev[0], key, unix.EVFILT_PROC, unix.EV_DELETE)
+	ignoringEINTR(func() error {
+		_, err := unix.Kevent(set, ev[:], nil, nil)
+		return err
+	})
+}
+
+// readyExits appends the pids whose end the kqueue reports, without
+// waiting.
+func readyExits(set int, keys []int) ([]int, error) {
+	var events [64]unix.Kevent_t
+	var zero unix.Timespec
+	for {
+		n, err := unix.Kevent(set, nil, events[:], &zero)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return keys, err
+		}
+		for _, ev := range events[:n] {
+			keys = append(keys, int(ev.Ident))
+		}
+		if n < len(events) {
+			return keys, nil
+		}
+	}
+}
+
+// waitNoHang is wait4(pid, WNOHANG).
+func waitNoHang(pid int) (int, WaitStatus, error) {
+	wp, status, _, err := wait4(pid, WNOHANG, false)
+	return wp, status, err
 }

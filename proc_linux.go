@@ -1,7 +1,6 @@
 package proc
 
 import (
-	"context"
 	"encoding/binary"
 	"os"
 	"unsafe"
@@ -27,21 +26,70 @@ func waitID(idtype IDType, id, options int) (*WaitIDResult, error) {
 	return &r, nil
 }
 
-// waitExit waits for the child pid to end, reading the readiness of a pidfd
-// through the runtime's poller, so that no thread is held. ok is false where
-// the kernel has no pidfd_open or no PIDFD_NONBLOCK (before 5.10): the
-// caller then waits another way.
-func waitExit(ctx context.Context, pid int) (wp int, status WaitStatus, err error, ok bool) {
-	fd, err := unix.PidfdOpen(pid, unix.PIDFD_NONBLOCK)
-	switch err {
-	case nil:
-	case unix.EINTR:
-		return waitExit(ctx, pid)
-	default:
-		// ENOSYS, EINVAL: no pidfds here. ESRCH: no such process, which
-		// the other way reports as ECHILD.
-		return 0, 0, nil, false
+// newExitSet returns an epoll set for the watcher of ending children.
+func newExitSet() (int, error) {
+	return unix.EpollCreate1(unix.EPOLL_CLOEXEC)
+}
+
+// watchExit adds a pidfd for pid to the set, to be reported once, when the
+// process ends. Its key is the pidfd. It makes raw system calls, which
+// never block: a burst of waiters then starts no threads.
+func watchExit(set, pid int) (key int, err error) {
+	fd, _, errno := unix.RawSyscall(unix.SYS_PIDFD_OPEN, uintptr(pid), 0, 0)
+	if errno != 0 {
+		return -1, errno // ENOSYS before Linux 5.3; ESRCH: no such process
 	}
-	wp, status, err = waitReadable(ctx, pid, fd, "pidfd")
-	return wp, status, err, true
+	ev := unix.EpollEvent{Events: unix.EPOLLIN | unix.EPOLLONESHOT, Fd: int32(fd)}
+	_, _, errno = unix.RawSyscall6(unix.SYS_EPOLL_CTL, uintptr(set), unix.EPOLL_CTL_ADD, fd,
+		uintptr(unsafe.Pointer(&ev)), 0, 0)
+	if errno != 0 {
+		unix.RawSyscall(unix.SYS_CLOSE, fd, 0, 0)
+		return -1, errno
+	}
+	return int(fd), nil
+}
+
+// unwatchExit takes the pidfd key out of the set and closes it.
+func unwatchExit(set, key int) {
+	unix.RawSyscall6(unix.SYS_EPOLL_CTL, uintptr(set), unix.EPOLL_CTL_DEL, uintptr(key), 0, 0, 0)
+	unix.RawSyscall(unix.SYS_CLOSE, uintptr(key), 0, 0)
+}
+
+// readyExits appends the keys of the pidfds that are ready, without
+// waiting.
+func readyExits(set int, keys []int) ([]int, error) {
+	var events [64]unix.EpollEvent
+	for {
+		n, err := unix.EpollWait(set, events[:], 0)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return keys, err
+		}
+		for _, ev := range events[:n] {
+			keys = append(keys, int(ev.Fd))
+		}
+		if n < len(events) {
+			return keys, nil
+		}
+	}
+}
+
+// waitNoHang is wait4(pid, WNOHANG) as a raw system call: it never blocks.
+func waitNoHang(pid int) (int, WaitStatus, error) {
+	var ws int32
+	for {
+		r, _, errno := unix.RawSyscall6(unix.SYS_WAIT4, uintptr(pid), uintptr(unsafe.Pointer(&ws)), WNOHANG, 0, 0, 0)
+		switch errno {
+		case 0:
+			if r == 0 {
+				return 0, 0, nil
+			}
+			return int(r), WaitStatus(ws), nil
+		case unix.EINTR:
+			continue
+		}
+		return 0, 0, os.NewSyscallError("wait4", errno)
+	}
 }

@@ -6,9 +6,13 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 func waitPidContext(ctx context.Context, pid, options int) (int, WaitStatus, error) {
@@ -26,36 +30,126 @@ func waitPidContext(ctx context.Context, pid, options int) (int, WaitStatus, err
 	return waitOnSIGCHLD(ctx, pid, options)
 }
 
-// waitReadable waits for the child pid to end, where the descriptor fd
-// (a pidfd, or a kqueue watching the child) becomes readable when it does.
-// It takes fd over and closes it. The readiness comes through the runtime's
-// poller, so no thread is held while it waits; each time it is signalled,
-// wait4 with WNOHANG looks at the child.
-func waitReadable(ctx context.Context, pid, fd int, name string) (int, WaitStatus, error) {
-	f := os.NewFile(uintptr(fd), name)
-	defer f.Close()
-	rc, err := f.SyscallConn()
+// waitExit waits for the child pid to end, or for ctx to be done. ok is
+// false when the watcher cannot watch pid (no pidfds on this kernel, the
+// process is gone already): the caller then waits another way, which also
+// tells the right error.
+func waitExit(ctx context.Context, pid int) (wp int, status WaitStatus, err error, ok bool) {
+	w := exitWatcherFor()
+	if w == nil {
+		return 0, 0, nil, false
+	}
+	ready := make(chan struct{})
+	key, err := w.add(pid, ready)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, nil, false
 	}
-	stop := context.AfterFunc(ctx, func() { f.SetReadDeadline(time.Unix(1, 0)) })
-	defer stop()
-	var (
-		wp     int
-		status WaitStatus
-		werr   error
-	)
-	err = rc.Read(func(uintptr) bool {
-		wp, status, _, werr = wait4(pid, WNOHANG, false)
-		return wp != 0 || werr != nil
+	defer w.remove(key, ready)
+	// The child may have ended before it was watched.
+	if wp, status, err = waitNoHang(pid); err != nil || wp != 0 {
+		return wp, status, err, true
+	}
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		return 0, 0, ctx.Err(), true
+	}
+	if wp, status, err = waitNoHang(pid); err != nil || wp != 0 {
+		return wp, status, err, true
+	}
+	// Reported as ended, yet not waitable: never seen, but wait the
+	// general way rather than trust the report.
+	wp, status, err = waitOnSIGCHLD(ctx, pid, 0)
+	return wp, status, err, true
+}
+
+// An exitWatcher is one readiness set for the whole program — an epoll set
+// of pidfds on Linux, a kqueue of EVFILT_PROC registrations on macOS and
+// the BSDs — whose descriptor one goroutine reads through the runtime's
+// poller. A waiter adds its child to the set and sleeps on a channel, so
+// that waiting holds neither a thread nor a descriptor in the poller.
+type exitWatcher struct {
+	set int
+	// mu orders the set's changes with the reading of it, so that a key
+	// (a pidfd number, which the system reuses) never reaches a waiter
+	// that did not ask for it.
+	mu      sync.Mutex
+	waiters map[int][]chan struct{}
+	keys    []int
+}
+
+var (
+	exitWatcherOnce sync.Once
+	theExitWatcher  *exitWatcher
+)
+
+// exitWatcherFor returns the program's watcher, started on first use, or
+// nil where the system's set cannot be read through the poller.
+func exitWatcherFor() *exitWatcher {
+	exitWatcherOnce.Do(func() {
+		set, err := newExitSet()
+		if err != nil {
+			return
+		}
+		if err := unix.SetNonblock(set, true); err != nil {
+			unix.Close(set)
+			return
+		}
+		f := os.NewFile(uintptr(set), "exits")
+		rc, err := f.SyscallConn()
+		if err != nil || f.SetReadDeadline(time.Time{}) != nil { // not pollable
+			f.Close()
+			return
+		}
+		w := &exitWatcher{set: set, waiters: make(map[int][]chan struct{})}
+		go w.run(f, rc)
+		theExitWatcher = w
 	})
-	if err == nil {
-		return wp, status, werr
+	return theExitWatcher
+}
+
+// run wakes the waiters whose children ended, each time the set becomes
+// readable, for the life of the program.
+func (w *exitWatcher) run(f *os.File, rc syscall.RawConn) {
+	rc.Read(func(uintptr) bool {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		w.keys, _ = readyExits(w.set, w.keys[:0])
+		for _, key := range w.keys {
+			for _, c := range w.waiters[key] {
+				close(c)
+			}
+			delete(w.waiters, key)
+		}
+		return false
+	})
+	runtime.KeepAlive(f)
+}
+
+// add watches pid for ready, and returns the key to remove it by.
+func (w *exitWatcher) add(pid int, ready chan struct{}) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	key, err := watchExit(w.set, pid)
+	if err != nil {
+		return -1, err
 	}
-	if cerr := ctx.Err(); cerr != nil {
-		return 0, 0, cerr
+	w.waiters[key] = append(w.waiters[key], ready)
+	return key, nil
+}
+
+// remove forgets ready, and takes key out of the set when no one else
+// waits on it.
+func (w *exitWatcher) remove(key int, ready chan struct{}) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	list := slices.DeleteFunc(w.waiters[key], func(c chan struct{}) bool { return c == ready })
+	if len(list) > 0 {
+		w.waiters[key] = list
+		return
 	}
-	return 0, 0, err
+	delete(w.waiters, key)
+	unwatchExit(w.set, key)
 }
 
 // waitOnSIGCHLD waits as WaitPid(pid, options) does, trying wait4 with

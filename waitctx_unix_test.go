@@ -402,11 +402,11 @@ func TestWaitAtScale(t *testing.T) {
 	// waiting adds.
 	threads, before := waitMany(t, 2000)
 	t.Logf("%d OS threads while 2,000 goroutines waited (%d before)", threads, before)
-	// No thread per waiter. A burst of 2,000 goroutines entering system
-	// calls at once can make the runtime start idle threads on a loaded
-	// machine, so the bound here is looser than the benchmark's 64.
-	if threads-before > 250 {
-		t.Errorf("%d OS threads while 2,000 goroutines waited, %d before; want at most 250 more", threads, before)
+	// No thread per waiter, and no burst of them: the waiters' system
+	// calls are raw and never block. (A fresh process holds about 5 in all;
+	// the bound is 64.)
+	if threads > 64 && threads-before > 16 {
+		t.Errorf("%d OS threads while 2,000 goroutines waited, %d before; want at most 64, or 16 more", threads, before)
 	}
 }
 
