@@ -62,8 +62,8 @@ func readyExits(set int, keys []int) ([]int, error) {
 	}
 }
 
-// waitNoHang is wait4(pid, WNOHANG).
-func waitNoHang(pid int) (int, WaitStatus, error) {
-	wp, status, _, err := wait4(pid, WNOHANG, false)
+// waitNoHang is wait4(pid, options|WNOHANG).
+func waitNoHang(pid, options int) (int, WaitStatus, error) {
+	wp, status, _, err := wait4(pid, options|WNOHANG, false)
 	return wp, status, err
 }

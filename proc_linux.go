@@ -76,11 +76,12 @@ func readyExits(set int, keys []int) ([]int, error) {
 	}
 }
 
-// waitNoHang is wait4(pid, WNOHANG) as a raw system call: it never blocks.
-func waitNoHang(pid int) (int, WaitStatus, error) {
+// waitNoHang is wait4(pid, options|WNOHANG) as a raw system call, which
+// never blocks: the runtime then has no reason to start a thread.
+func waitNoHang(pid, options int) (int, WaitStatus, error) {
 	var ws int32
 	for {
-		r, _, errno := unix.RawSyscall6(unix.SYS_WAIT4, uintptr(pid), uintptr(unsafe.Pointer(&ws)), WNOHANG, 0, 0, 0)
+		r, _, errno := unix.RawSyscall6(unix.SYS_WAIT4, uintptr(pid), uintptr(unsafe.Pointer(&ws)), uintptr(options|WNOHANG), 0, 0, 0)
 		switch errno {
 		case 0:
 			if r == 0 {

@@ -472,3 +472,66 @@ func BenchmarkWaitMany(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/child")
 	})
 }
+
+// TestAnyChildWaitsAtScale has 500 goroutines wait for any child while 500
+// children end: each child is reported exactly once, and the SIGCHLD wake
+// holds no thread per waiter.
+func TestAnyChildWaitsAtScale(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("counts threads through /proc/self/status")
+	}
+	const n = 500
+	pids := map[int]bool{}
+	attr := &syscall.ProcAttr{Files: []uintptr{devNull(t), devNull(t), 2}}
+	for range n {
+		pid, err := syscall.ForkExec("/bin/sleep", []string{"sleep", "120"}, attr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pids[pid] = true
+		t.Cleanup(func() { reapIfChild(pid) })
+	}
+	before := osThreads()
+	var (
+		mu      sync.Mutex
+		got     = map[int]int{}
+		wg      sync.WaitGroup
+		entered atomic.Int64
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	for range n {
+		wg.Go(func() {
+			entered.Add(1)
+			wp, st, err := WaitPidContext(ctx, -1, 0)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil || st.Signal() != syscall.SIGKILL {
+				got[-1]++
+				return
+			}
+			got[wp]++
+		})
+	}
+	for entered.Load() < n {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond)
+	threads := osThreads()
+	for pid := range pids {
+		syscall.Kill(pid, syscall.SIGKILL)
+	}
+	wg.Wait()
+	if got[-1] != 0 {
+		t.Fatalf("%d waits failed", got[-1])
+	}
+	for pid := range pids {
+		if got[pid] != 1 {
+			t.Errorf("child %d reported %d times", pid, got[pid])
+		}
+	}
+	if threads > 64 && threads-before > 16 {
+		t.Errorf("%d OS threads while %d goroutines waited for any child (%d before)", threads, n, before)
+	}
+	t.Logf("%d OS threads while %d goroutines waited for any child (%d before)", threads, n, before)
+}
