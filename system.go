@@ -53,9 +53,11 @@ func System(command string) (WaitStatus, error) {
 // shell runs in a process group of its own, so a Ctrl-C at the terminal
 // does not reach it; on Windows the shell runs in a job object), reaps the
 // shell, and returns an error for which errors.Is(err, ctx.Err()) is true.
-// A ctx that is never done gives exactly System.
+// A ctx that is never done (context.Background) gives exactly System.
 //
-// The wait holds no operating-system thread; see [WaitPidContext].
+// System, like system(3), blocks a thread in wait4 while the command runs.
+// SystemContext with a ctx that can be done waits as [WaitPidContext]
+// does, holding no thread: use it to run thousands of commands at once.
 func SystemContext(ctx context.Context, command string) (WaitStatus, error) {
 	return system(ctx, command)
 }

@@ -162,10 +162,15 @@ func WaitID(idtype IDType, id, options int) (*WaitIDResult, error) {
 // are those of WaitPid.
 //
 // A waiting goroutine holds no operating-system thread: a program can wait
-// for tens of thousands of children at once. A wait for one child that
-// ends (pid > 0, without WUNTRACED or WCONTINUED) uses a pidfd on Linux
-// 5.4 and later, kqueue on macOS and the BSDs, and a registered wait on
-// Windows; other waits, and waits on older kernels, wake on SIGCHLD.
+// for tens of thousands of children at once. A wait for one child to end
+// (pid > 0, options 0) adds the child to one readiness set that the whole
+// program shares — an epoll set of pidfds on Linux 5.3 and later, a kqueue
+// on macOS and the BSDs, a registered wait on Windows — read by one
+// goroutine through the runtime's poller. Other waits (any child, a
+// process group, WUNTRACED, WCONTINUED), and waits on older kernels, look
+// again each time SIGCHLD arrives; if the program ignores SIGCHLD they
+// look at growing intervals and end with ECHILD once the system has reaped
+// the child.
 func WaitPidContext(ctx context.Context, pid, options int) (int, WaitStatus, error) {
 	return waitPidContext(ctx, pid, options)
 }
