@@ -316,7 +316,7 @@ func system(ctx context.Context, command string) (WaitStatus, error) {
 	if r, _, _ := procNtResumeProcess.Call(uintptr(h)); r != 0 {
 		windows.TerminateJobObject(job, 1)
 		p.Wait()
-		return 0, os.NewSyscallError("NtResumeProcess", syscall.Errno(r))
+		return 0, fmt.Errorf("proc: NtResumeProcess: NTSTATUS %#x", uint32(r))
 	}
 	if err := waitHandle(ctx, h); err != nil {
 		windows.TerminateJobObject(job, 1)
