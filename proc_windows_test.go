@@ -268,3 +268,31 @@ func TestTimesWindows(t *testing.T) {
 	}
 	_ = underWine
 }
+
+// TestWaitPidContextManyWindows waits for many processes at once through
+// registered waits, each with its own exit code.
+func TestWaitPidContextManyWindows(t *testing.T) {
+	const n = 24
+	cmds := make([]*exec.Cmd, n)
+	for i := range cmds {
+		cmds[i] = startHelper(t, "sleep-exit", fmt.Sprintf("PROC_TEST_CODE=%d", 100+i))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	errs := make(chan error, n)
+	for i, cmd := range cmds {
+		go func() {
+			wp, st, err := WaitPidContext(ctx, cmd.Process.Pid, 0)
+			if err != nil || wp != cmd.Process.Pid || st.ExitStatus() != 100+i {
+				errs <- fmt.Errorf("process %d: %d, %#x, %v; want exit code %d", i, wp, int64(st), err, 100+i)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
