@@ -253,16 +253,8 @@ func comspec() (string, error) {
 	return dir + `\cmd.exe`, nil
 }
 
+// system runs command once runSystem has checked it.
 func system(ctx context.Context, command string) (WaitStatus, error) {
-	if strings.IndexByte(command, 0) >= 0 {
-		return 0, fmt.Errorf("proc: command holds a NUL byte: %w", syscall.EINVAL)
-	}
-	if err := audit("os.system", command); err != nil {
-		return 0, err
-	}
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
 	shell, err := comspec()
 	if err != nil {
 		return 0, err
@@ -294,24 +286,24 @@ func system(ctx context.Context, command string) (WaitStatus, error) {
 		}
 		return WaitStatus(uint64(st.Sys().(syscall.WaitStatus).ExitCode) << 8), nil
 	}
-	h, err := openForWait(p.Pid, windows.PROCESS_TERMINATE|windows.PROCESS_SET_QUOTA|windows.PROCESS_SUSPEND_RESUME)
-	if err != nil {
+	// abandon ends the suspended shell, which has run nothing yet.
+	abandon := func(err error) (WaitStatus, error) {
 		p.Kill()
 		p.Wait()
 		return 0, err
 	}
+	h, err := openForWait(p.Pid, windows.PROCESS_TERMINATE|windows.PROCESS_SET_QUOTA|windows.PROCESS_SUSPEND_RESUME)
+	if err != nil {
+		return abandon(err)
+	}
 	defer windows.CloseHandle(h)
 	job, err := windows.CreateJobObject(nil, nil)
 	if err != nil {
-		p.Kill()
-		p.Wait()
-		return 0, os.NewSyscallError("CreateJobObject", err)
+		return abandon(os.NewSyscallError("CreateJobObject", err))
 	}
 	defer windows.CloseHandle(job)
 	if err := windows.AssignProcessToJobObject(job, h); err != nil {
-		p.Kill()
-		p.Wait()
-		return 0, os.NewSyscallError("AssignProcessToJobObject", err)
+		return abandon(os.NewSyscallError("AssignProcessToJobObject", err))
 	}
 	if r, _, _ := procNtResumeProcess.Call(uintptr(h)); r != 0 {
 		windows.TerminateJobObject(job, 1)

@@ -2,9 +2,12 @@ package proc
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 )
 
 // System runs command in a shell and returns its wait status, as Python's
@@ -43,7 +46,7 @@ import (
 // WaitStatusToExitCode(st) gives the exit code on every system (Python's
 // os.system returns the bare exit code on Windows).
 func System(command string) (WaitStatus, error) {
-	return system(context.Background(), command)
+	return runSystem(context.Background(), command)
 }
 
 // SystemContext is [System] that ends the command when ctx is done.
@@ -59,6 +62,21 @@ func System(command string) (WaitStatus, error) {
 // SystemContext with a ctx that can be done waits as [WaitPidContext]
 // does, holding no thread: use it to run thousands of commands at once.
 func SystemContext(ctx context.Context, command string) (WaitStatus, error) {
+	return runSystem(ctx, command)
+}
+
+// runSystem checks command, runs the audit hooks and, unless ctx is done
+// already, hands the command to the system's own system.
+func runSystem(ctx context.Context, command string) (WaitStatus, error) {
+	if strings.IndexByte(command, 0) >= 0 {
+		return 0, fmt.Errorf("proc: command holds a NUL byte: %w", syscall.EINVAL)
+	}
+	if err := audit("os.system", command); err != nil {
+		return 0, err
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
 	return system(ctx, command)
 }
 
