@@ -62,6 +62,11 @@ func readyExits(set int, keys []int) ([]int, error) {
 	}
 }
 
+// reapExited reaps the child pid, whose key is pid, if it has ended.
+func reapExited(_, pid int) (int, WaitStatus, error) {
+	return waitNoHang(pid, 0)
+}
+
 // waitNoHang is wait4(pid, options|WNOHANG).
 func waitNoHang(pid, options int) (int, WaitStatus, error) {
 	wp, status, _, err := wait4(pid, options|WNOHANG, false)

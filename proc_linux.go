@@ -76,6 +76,44 @@ func readyExits(set int, keys []int) ([]int, error) {
 	}
 }
 
+// reapExited reaps the child watched through the pidfd key if it has
+// ended, with waitid on the pidfd: the status is then that of the process
+// the pidfd was opened for, even if another wait reaped it and its number
+// went to a new child meanwhile (that gives ECHILD). Linux 5.3 has pidfds
+// but no P_PIDFD for waitid; there it waits for pid.
+func reapExited(key, pid int) (int, WaitStatus, error) {
+	var info unix.Siginfo // zeroed: si_pid stays 0 while the child runs
+	for {
+		_, _, errno := unix.RawSyscall6(unix.SYS_WAITID, unix.P_PIDFD, uintptr(key),
+			uintptr(unsafe.Pointer(&info)), unix.WEXITED|unix.WNOHANG, 0, 0)
+		switch errno {
+		case 0:
+			b := unsafe.Slice((*byte)(unsafe.Pointer(&info)), unsafe.Sizeof(info))
+			r := hostSiginfo.decode(b, binary.NativeEndian)
+			return r.Pid, exitStatus(r.Code, r.Status), nil
+		case unix.EINTR:
+			continue
+		case unix.EINVAL:
+			return waitNoHang(pid, 0)
+		}
+		return 0, 0, os.NewSyscallError("waitid", errno)
+	}
+}
+
+// exitStatus encodes, as wait4 would, the end of a child that waitid
+// reported with si_code code and si_status status.
+func exitStatus(code, status int) WaitStatus {
+	switch code {
+	case CLD_EXITED:
+		return WaitStatus(status&0xff) << 8
+	case CLD_KILLED:
+		return WaitStatus(status & 0x7f)
+	case CLD_DUMPED:
+		return WaitStatus(status&0x7f | 0x80)
+	}
+	return 0
+}
+
 // waitNoHang is wait4(pid, options|WNOHANG) as a raw system call, which
 // never blocks: the runtime then has no reason to start a thread.
 func waitNoHang(pid, options int) (int, WaitStatus, error) {

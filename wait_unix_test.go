@@ -120,7 +120,8 @@ func skipWithoutWaitID(t *testing.T) {
 	}
 }
 
-// TestCoreDump kills a child with SIGABRT where core dumps are enabled.
+// TestCoreDump kills a child with SIGABRT where core dumps are enabled,
+// and reads the status through WaitPid and WaitPidContext.
 func TestCoreDump(t *testing.T) {
 	var lim unix.Rlimit
 	if err := unix.Getrlimit(unix.RLIMIT_CORE, &lim); err != nil || lim.Max == 0 {
@@ -129,28 +130,41 @@ func TestCoreDump(t *testing.T) {
 	if pattern, err := os.ReadFile("/proc/sys/kernel/core_pattern"); err == nil && strings.HasPrefix(string(pattern), "|") {
 		t.Skipf("core_pattern pipes cores to %q, which may refuse them", strings.TrimSpace(string(pattern)))
 	}
-	dir := t.TempDir() // the core file lands here
-	pid, err := syscall.ForkExec("/bin/sh", []string{"sh", "-c", "ulimit -c unlimited 2>/dev/null || ulimit -c 100000; kill -ABRT $$"},
-		&syscall.ProcAttr{Dir: dir, Files: []uintptr{devNull(t), 1, 2}})
-	if err != nil {
-		t.Fatal(err)
+	waits := []struct {
+		name string
+		wait func(pid int) (int, WaitStatus, error)
+	}{
+		{"WaitPid", func(pid int) (int, WaitStatus, error) { return WaitPid(pid, 0) }},
+		{"WaitPidContext", func(pid int) (int, WaitStatus, error) {
+			return WaitPidContext(context.Background(), pid, 0)
+		}},
 	}
-	t.Cleanup(func() { reapIfChild(pid) })
-	wp, st, err := WaitPid(pid, 0)
-	if err != nil || wp != pid {
-		t.Fatalf("WaitPid = %d, %v", wp, err)
-	}
-	if !st.Signaled() || st.Signal() != syscall.SIGABRT {
-		t.Fatalf("status %v, want killed by SIGABRT", st)
-	}
-	if !st.CoreDump() {
-		t.Skipf("the system wrote no core (status %v); nothing to check", st)
-	}
-	if !strings.HasSuffix(st.String(), "(core dumped)") {
-		t.Errorf("String = %q, want it to say the core was dumped", st.String())
-	}
-	if code, err := WaitStatusToExitCode(st); err != nil || code != -int(syscall.SIGABRT) {
-		t.Errorf("WaitStatusToExitCode = %d, %v", code, err)
+	for _, w := range waits {
+		t.Run(w.name, func(t *testing.T) {
+			dir := t.TempDir() // the core file lands here
+			pid, err := syscall.ForkExec("/bin/sh", []string{"sh", "-c", "ulimit -c unlimited 2>/dev/null || ulimit -c 100000; kill -ABRT $$"},
+				&syscall.ProcAttr{Dir: dir, Files: []uintptr{devNull(t), 1, 2}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { reapIfChild(pid) })
+			wp, st, err := w.wait(pid)
+			if err != nil || wp != pid {
+				t.Fatalf("%s = %d, %v", w.name, wp, err)
+			}
+			if !st.Signaled() || st.Signal() != syscall.SIGABRT {
+				t.Fatalf("status %v, want killed by SIGABRT", st)
+			}
+			if !st.CoreDump() {
+				t.Skipf("the system wrote no core (status %v); nothing to check", st)
+			}
+			if !strings.HasSuffix(st.String(), "(core dumped)") {
+				t.Errorf("String = %q, want it to say the core was dumped", st.String())
+			}
+			if code, err := WaitStatusToExitCode(st); err != nil || code != -int(syscall.SIGABRT) {
+				t.Errorf("WaitStatusToExitCode = %d, %v", code, err)
+			}
+		})
 	}
 }
 

@@ -46,7 +46,7 @@ func waitExit(ctx context.Context, pid int) (wp int, status WaitStatus, err erro
 	}
 	defer w.remove(key, ready)
 	// The child may have ended before it was watched.
-	if wp, status, err = waitNoHang(pid, 0); err != nil || wp != 0 {
+	if wp, status, err = reapExited(key, pid); err != nil || wp != 0 {
 		return wp, status, err, true
 	}
 	select {
@@ -54,7 +54,7 @@ func waitExit(ctx context.Context, pid int) (wp int, status WaitStatus, err erro
 	case <-ctx.Done():
 		return 0, 0, ctx.Err(), true
 	}
-	if wp, status, err = waitNoHang(pid, 0); err != nil || wp != 0 {
+	if wp, status, err = reapExited(key, pid); err != nil || wp != 0 {
 		return wp, status, err, true
 	}
 	// Reported as ended, yet not waitable: never seen, but wait the

@@ -75,6 +75,47 @@ func TestWaitPidContextCancel(t *testing.T) {
 	})
 }
 
+// TestWaitPidContextReapedElsewhere lets a plain WaitPid race a blocked
+// WaitPidContext for the same child: exactly one of them reports it, and
+// the other ends with ECHILD rather than hang.
+func TestWaitPidContextReapedElsewhere(t *testing.T) {
+	for i := range 20 {
+		child := spawn(t, "exec sleep 60", nil)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		type result struct {
+			pid int
+			st  WaitStatus
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			wp, st, err := WaitPidContext(ctx, child, 0)
+			done <- result{wp, st, err}
+		}()
+		time.Sleep(time.Duration(i%4) * 5 * time.Millisecond) // before the watch, or after
+		syscall.Kill(child, syscall.SIGKILL)
+		wp, st, err := WaitPid(child, 0)
+		other := <-done
+		cancel()
+		if errors.Is(other.err, context.DeadlineExceeded) {
+			t.Fatalf("WaitPidContext hung after WaitPid = %d, %v, %v", wp, st, err)
+		}
+		winners := 0
+		for _, r := range []result{{wp, st, err}, other} {
+			switch {
+			case r.err == nil && r.pid == child && r.st.Signal() == syscall.SIGKILL:
+				winners++
+			case r.pid == 0 && errors.Is(r.err, syscall.ECHILD):
+			default:
+				t.Fatalf("round %d: a wait reported %d, %v, %v", i, r.pid, r.st, r.err)
+			}
+		}
+		if winners != 1 {
+			t.Fatalf("round %d: %d waits reported the child, want exactly 1", i, winners)
+		}
+	}
+}
+
 // TestWaitPidContextSIGCHLDIgnored checks that waits end, never hang,
 // when the program ignores SIGCHLD and the system reaps the children.
 func TestWaitPidContextSIGCHLDIgnored(t *testing.T) {
