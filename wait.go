@@ -166,11 +166,13 @@ func WaitID(idtype IDType, id, options int) (*WaitIDResult, error) {
 // (pid > 0, options 0) adds the child to one readiness set that the whole
 // program shares — an epoll set of pidfds on Linux 5.3 and later, a kqueue
 // on macOS and the BSDs, a registered wait on Windows — read by one
-// goroutine through the runtime's poller. Other waits (any child, a
-// process group, WUNTRACED, WCONTINUED), and waits on older kernels, look
-// again each time SIGCHLD arrives; if the program ignores SIGCHLD they
-// look at growing intervals and end with ECHILD once the system has reaped
-// the child.
+// goroutine through the runtime's poller. On Linux the child is then
+// reaped with waitid on its pidfd, so that if another wait reaps it first
+// the result is ECHILD even if its process ID has gone to a new child.
+// Other waits (any child, a process group, WUNTRACED, WCONTINUED), and
+// waits on older kernels, look again each time SIGCHLD arrives; if the
+// program ignores SIGCHLD they look at growing intervals and end with
+// ECHILD once the system has reaped the child.
 func WaitPidContext(ctx context.Context, pid, options int) (int, WaitStatus, error) {
 	return waitPidContext(ctx, pid, options)
 }

@@ -53,6 +53,10 @@ func TestWaitPidEnds(t *testing.T) {
 		"WaitPidContext any": func(pid int) (int, WaitStatus, error) {
 			return WaitPidContext(context.Background(), -1, 0)
 		},
+		// The way taken where the kernel has no pidfds.
+		"waitOnSIGCHLD": func(pid int) (int, WaitStatus, error) {
+			return waitOnSIGCHLD(context.Background(), pid, 0)
+		},
 	}
 	for callName, call := range calls {
 		for _, tt := range tests {

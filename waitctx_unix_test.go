@@ -28,10 +28,13 @@ func TestWaitPidContextCancel(t *testing.T) {
 		name    string
 		pid     func(child int) int
 		options int
+		wait    func(ctx context.Context, pid, options int) (int, WaitStatus, error)
 	}{
-		{"pid", func(c int) int { return c }, 0},
-		{"any child", func(int) int { return -1 }, 0},
-		{"WUNTRACED", func(c int) int { return c }, WUNTRACED},
+		{"pid", func(c int) int { return c }, 0, WaitPidContext},
+		{"any child", func(int) int { return -1 }, 0, WaitPidContext},
+		{"WUNTRACED", func(c int) int { return c }, WUNTRACED, WaitPidContext},
+		// The way taken where the kernel has no pidfds.
+		{"pid on SIGCHLD", func(c int) int { return c }, 0, waitOnSIGCHLD},
 	} {
 		for _, how := range []string{"deadline", "cancel"} {
 			t.Run(tt.name+"/"+how, func(t *testing.T) {
@@ -46,7 +49,7 @@ func TestWaitPidContextCancel(t *testing.T) {
 				}
 				defer cancel()
 				start := time.Now()
-				wp, st, err := WaitPidContext(ctx, tt.pid(child), tt.options)
+				wp, st, err := tt.wait(ctx, tt.pid(child), tt.options)
 				if wp != 0 || st != 0 || !errors.Is(err, ctx.Err()) || ctx.Err() == nil {
 					t.Fatalf("WaitPidContext = %d, %v, %v; want 0, 0, %v", wp, st, err, ctx.Err())
 				}
