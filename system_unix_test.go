@@ -246,6 +246,15 @@ func BenchmarkSystem(b *testing.B) {
 			}
 		}
 	})
+	// What System adds to ForkExec+wait4 to keep SIGINT and SIGQUIT from
+	// ending the program: signal.Notify, then signal.Stop, of both.
+	b.Run("signal hold", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			holdInterrupts()
+			releaseInterrupts()
+		}
+	})
 	b.Run("ForkExec+wait4", func(b *testing.B) {
 		b.ReportAllocs()
 		attr := &syscall.ProcAttr{Env: os.Environ(), Files: []uintptr{0, 1, 2}}
