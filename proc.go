@@ -35,7 +35,7 @@
 //
 // # Status words
 //
-// A [WaitStatus] holds the raw status word that wait4(2) stores, exactly as
+// A [WaitStatus] holds the raw status word that [wait4(2)] stores, exactly as
 // Python's os.waitpid returns it, and its methods are the platform's own
 // W* macros. The encoding differs between operating systems (how a stopped
 // or continued process is reported, whether the exit status is masked); the
@@ -48,4 +48,6 @@
 // A failed system call is returned as an [*os.SyscallError] naming the call,
 // so errors.Is(err, syscall.ECHILD) and errors.Is(err, syscall.EINVAL) work.
 // Calls interrupted by a signal are retried (PEP 475).
+//
+// [wait4(2)]: https://man7.org/linux/man-pages/man2/wait4.2.html
 package proc

@@ -11,7 +11,7 @@ import (
 )
 
 // System runs command in a shell and returns its wait status, as Python's
-// os.system and C's system(3) do.
+// os.system and C's [system(3)] do.
 //
 // On Unix the shell is /bin/sh -c command (/system/bin/sh on Android). It
 // inherits the standard input, output and error, the environment and the
@@ -45,6 +45,8 @@ import (
 // shifted left by eight bits, as [WaitPid] returns it there, so that
 // WaitStatusToExitCode(st) gives the exit code on every system (Python's
 // os.system returns the bare exit code on Windows).
+//
+// [system(3)]: https://man7.org/linux/man-pages/man3/system.3.html
 func System(command string) (WaitStatus, error) {
 	return runSystem(context.Background(), command)
 }

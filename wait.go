@@ -60,7 +60,9 @@ type WaitIDResult struct {
 	Code   int // si_code: one of CLD_EXITED ... CLD_CONTINUED
 }
 
-// Rusage is the resource usage of a child, as wait4(2) reports it.
+// Rusage is the resource usage of a child, as [wait4(2)] reports it.
+//
+// [wait4(2)]: https://man7.org/linux/man-pages/man2/wait4.2.html
 type Rusage struct {
 	UserTime   time.Duration // user CPU time
 	SystemTime time.Duration // system CPU time
@@ -136,7 +138,7 @@ func Wait4(pid, options int) (int, WaitStatus, Rusage, error) {
 	return wait4(pid, options, true)
 }
 
-// WaitID waits for a child to change state as waitid(2) does, and returns
+// WaitID waits for a child to change state as [waitid(2)] does, and returns
 // what it reports, as Python's os.waitid does.
 //
 // idtype and id select the children ([P_PID], [P_PGID], [P_ALL],
@@ -146,10 +148,13 @@ func Wait4(pid, options int) (int, WaitStatus, Rusage, error) {
 // it fails with ECHILD, WNOHANG or not; a bad idtype or options fail with
 // EINVAL.
 //
-// WaitID uses waitid(2) on Linux and wait6(2) on 64-bit FreeBSD, DragonFly
+// WaitID uses waitid(2) on Linux and [wait6(2)] on 64-bit FreeBSD, DragonFly
 // and NetBSD. On macOS, OpenBSD, 32-bit BSDs and Windows, where neither can
 // be reached without cgo, it returns an error matching
 // [errors.ErrUnsupported].
+//
+// [waitid(2)]: https://man7.org/linux/man-pages/man2/waitid.2.html
+// [wait6(2)]: https://man.freebsd.org/cgi/man.cgi?query=wait6&sektion=2
 func WaitID(idtype IDType, id, options int) (*WaitIDResult, error) {
 	return waitID(idtype, id, options)
 }

@@ -5,7 +5,7 @@ import (
 	"strconv"
 )
 
-// WaitStatus is a raw wait status word, as wait4(2) stores it and as
+// WaitStatus is a raw wait status word, as [wait4(2)] stores it and as
 // Python's os.waitpid returns it. Its methods are the C macros of the
 // system the program runs on (WIFEXITED, WEXITSTATUS, ...), applied to the
 // bits exactly as Python's os.W* functions apply them; each is meaningful
@@ -22,6 +22,8 @@ import (
 // StopSignal return what the macros return, not -1, and the stopped and
 // continued encodings of macOS and the BSDs are decoded as those systems
 // define them.
+//
+// [wait4(2)]: https://man7.org/linux/man-pages/man2/wait4.2.html
 type WaitStatus int64
 
 // Exited reports whether the process exited normally (WIFEXITED).
