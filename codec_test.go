@@ -197,11 +197,11 @@ func TestSiginfoLayouts(t *testing.T) {
 			put(l.uid, 60001)
 			put(l.status, 9)
 			want := WaitIDResult{Pid: 4242, UID: 60001, Signo: 17, Status: 9, Code: CLD_KILLED}
-			if got := l.decode(b, bo); got != want {
+			if got := l.decode(b, bo == binary.BigEndian); got != want {
 				t.Errorf("%s %v: decode = %+v, want %+v", name, bo, got, want)
 			}
 		}
-		if got := l.decode(make([]byte, 8), binary.LittleEndian); got.Pid != 0 || got.Status != 0 {
+		if got := l.decode(make([]byte, 8), false); got.Pid != 0 || got.Status != 0 {
 			t.Errorf("%s: a short buffer decoded as %+v", name, got)
 		}
 	}

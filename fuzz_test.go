@@ -247,7 +247,7 @@ func FuzzSiginfo(f *testing.F) {
 					// The prefix keeps the capacity of b: what lies past
 					// its length must not be read.
 					p := b[:n]
-					got := r.layout.decode(p, bo)
+					got := r.layout.decode(p, bo == binary.BigEndian)
 					if want := r.decode(p, bo); got != want {
 						t.Fatalf("%s %v: decode of %d bytes % x = %+v, want %+v", r.name, bo, n, p, got, want)
 					}

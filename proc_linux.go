@@ -1,7 +1,6 @@
 package proc
 
 import (
-	"encoding/binary"
 	"os"
 	"unsafe"
 
@@ -19,7 +18,7 @@ func waitID(idtype IDType, id, options int) (*WaitIDResult, error) {
 		return nil, os.NewSyscallError("waitid", err)
 	}
 	b := unsafe.Slice((*byte)(unsafe.Pointer(&info)), unsafe.Sizeof(info))
-	r := hostSiginfo.decode(b, binary.NativeEndian)
+	r := hostSiginfo.decode(b, hostBigEndian)
 	if r.Pid == 0 {
 		return nil, nil
 	}
@@ -89,7 +88,7 @@ func reapExited(key, pid int) (int, WaitStatus, error) {
 		switch errno {
 		case 0:
 			b := unsafe.Slice((*byte)(unsafe.Pointer(&info)), unsafe.Sizeof(info))
-			r := hostSiginfo.decode(b, binary.NativeEndian)
+			r := hostSiginfo.decode(b, hostBigEndian)
 			return r.Pid, exitStatus(r.Code, r.Status), nil
 		case unix.EINTR:
 			continue

@@ -54,14 +54,19 @@ func is64bit(goarch string) bool {
 	return true
 }
 
-// decode reads the fields out of a siginfo_t in byte order bo. A buffer too
-// short for the layout decodes as zero.
-func (l siginfoLayout) decode(b []byte, bo binary.ByteOrder) WaitIDResult {
+// decode reads the fields out of a siginfo_t, big-endian if big is true and
+// little-endian if not. A buffer too short for the layout decodes as zero.
+// The byte order is a bool, not a binary.ByteOrder, so that a siginfo_t
+// the caller has on its stack stays there.
+func (l siginfoLayout) decode(b []byte, big bool) WaitIDResult {
 	field := func(off int) int {
 		if off+4 > len(b) {
 			return 0
 		}
-		return int(int32(bo.Uint32(b[off:])))
+		if big {
+			return int(int32(binary.BigEndian.Uint32(b[off:])))
+		}
+		return int(int32(binary.LittleEndian.Uint32(b[off:])))
 	}
 	return WaitIDResult{
 		Pid:    field(l.pid),

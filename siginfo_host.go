@@ -2,7 +2,14 @@
 
 package proc
 
-import "runtime"
+import (
+	"encoding/binary"
+	"runtime"
+)
 
-// hostSiginfo is the layout of the system the program runs on.
-var hostSiginfo = siginfoFor(runtime.GOOS, runtime.GOARCH)
+// hostSiginfo is the layout of the system the program runs on, and
+// hostBigEndian its byte order.
+var (
+	hostSiginfo   = siginfoFor(runtime.GOOS, runtime.GOARCH)
+	hostBigEndian = binary.NativeEndian.Uint16([]byte{0, 1}) == 1
+)

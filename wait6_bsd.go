@@ -3,7 +3,6 @@
 package proc
 
 import (
-	"encoding/binary"
 	"os"
 	"syscall"
 	"unsafe"
@@ -41,6 +40,6 @@ func waitID(idtype IDType, id, options int) (*WaitIDResult, error) {
 		return nil, nil // WNOHANG: no child ready
 	}
 	b := unsafe.Slice((*byte)(unsafe.Pointer(&info)), unsafe.Sizeof(info))
-	res := hostSiginfo.decode(b, binary.NativeEndian)
+	res := hostSiginfo.decode(b, hostBigEndian)
 	return &res, nil
 }
