@@ -28,6 +28,8 @@ export G_SLICE=always-malloc
 
 log() { printf 'qemu.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+# shellcheck source=.ci/apt.sh
+. "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 ci_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$ci_dir/.." && pwd)
@@ -45,22 +47,7 @@ targets=(
 
 # ---------------------------------------------------------------- packages
 if ! command -v qemu-aarch64 >/dev/null 2>&1; then
-    command -v apt-get >/dev/null 2>&1 || die "qemu-aarch64 is missing and there is no apt-get to install qemu-user"
-    sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || die "qemu-aarch64 is missing; run as root or install qemu-user first"
-        sudo=(sudo)
-    fi
-    log "installing qemu-user"
-    apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q -o DPkg::Lock::Timeout=600)
-    apt_log=$(mktemp)
-    if ! "${apt[@]}" update >"$apt_log" 2>&1 \
-        || ! "${apt[@]}" install qemu-user >>"$apt_log" 2>&1; then
-        tail -n 40 "$apt_log" >&2
-        rm -f "$apt_log"
-        die "apt-get failed to install qemu-user"
-    fi
-    rm -f "$apt_log"
+    apt_install qemu-user
 fi
 
 for target in "${targets[@]}"; do

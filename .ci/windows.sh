@@ -20,6 +20,8 @@ set -euo pipefail
 
 log() { printf 'windows.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+# shellcheck source=.ci/apt.sh
+. "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 ci_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$ci_dir/.." && pwd)
@@ -40,23 +42,7 @@ for pkg in "${packages[@]}"; do
 done
 
 if [ "${#missing[@]}" -gt 0 ]; then
-    command -v apt-get >/dev/null 2>&1 || die "missing packages ${missing[*]} and no apt-get to install them"
-    sudo=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || die "missing packages ${missing[*]}; run as root or install them first"
-        sudo=(sudo)
-    fi
-    log "installing ${missing[*]} (this can take a few minutes)"
-    apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q -o DPkg::Lock::Timeout=600)
-    apt_log=$(mktemp)
-    if ! "${apt[@]}" update >"$apt_log" 2>&1 \
-        || ! "${apt[@]}" install "${missing[@]}" >>"$apt_log" 2>&1; then
-        tail -n 40 "$apt_log" >&2
-        rm -f "$apt_log"
-        die "apt-get failed to install ${missing[*]}"
-    fi
-    rm -f "$apt_log"
-    log "installed ${missing[*]}"
+    apt_install "${missing[@]}"
 fi
 
 # ------------------------------------------------------------ wine binaries
